@@ -1,0 +1,1 @@
+"""The rules vigoklar applies: identifier rules, per-table schemas and cross-table checks."""

@@ -1,0 +1,1 @@
+"""School-year calendars and the deliveries with their prerequisite deadlines."""

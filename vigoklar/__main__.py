@@ -1,0 +1,5 @@
+"""Run the CLI as ``python -m vigoklar``."""
+
+from vigoklar.cli import main
+
+main()
