@@ -1,0 +1,1 @@
+"""Writers of the readiness report: HTML for people, JSON for machines."""

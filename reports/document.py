@@ -1,0 +1,108 @@
+"""Turn an assessment into the plain, translated document both report formats write.
+
+Both the HTML and the JSON report are built from :func:`build_document`, so
+they always hold the same findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from checks.model import Status
+from vigoklar import __version__
+from vigoklar.assess import Assessment
+from vigoklar.i18n import Language, get_language, t
+
+
+def _date(value: dt.date) -> str:
+    return value.strftime("%d.%m.%Y")
+
+
+def _days(days: int) -> str:
+    if days > 0:
+        return t("report.days.left", days=days)
+    if days == 0:
+        return t("report.days.today")
+    return t("report.days.ago", days=-days)
+
+
+def build_document(assessment: Assessment, language: Language | None = None) -> dict[str, Any]:
+    """Return the report content as JSON-ready data, texts in ``language``."""
+    lang = language or get_language()
+    delivery = assessment.delivery
+    deadlines = [
+        {
+            "rolle": item.deadline.role,
+            "navn": t(f"report.role.{item.deadline.role}", lang),
+            "fra": _date(item.deadline.start) if item.deadline.start else None,
+            "dato": _date(item.deadline.date),
+            "jobber": list(item.deadline.jobs),
+            "dager_igjen": item.days_left,
+            "dager_tekst": _days(item.days_left),
+            "kontroll": item.check_code,
+            "status": item.status.value if item.status else None,
+            "status_tekst": t(f"report.status.{item.status.value}", lang)
+            if item.status
+            else t("report.status.not_judged", lang),
+        }
+        for item in assessment.deadlines
+    ]
+    checks = [
+        {
+            "kode": spec.code,
+            "tittel": t(spec.title_key, lang),
+            "type": spec.kind.value,
+            "alvorlighet": spec.severity.value,
+            "alvorlighet_tekst": t(f"report.severity.{spec.severity.value}", lang),
+            "tabeller": list(spec.tables),
+            "status": result.status.value,
+            "status_tekst": t(f"report.status.{result.status.value}", lang),
+            "melding": t(result.message_key, lang, **result.details),
+            "rad": t(spec.advice_key, lang, **result.details)
+            if result.status in (Status.FAILED, Status.PENDING, Status.INFO)
+            else None,
+            "antall_feil": result.failing,
+            "antall_kontrollert": result.checked,
+            "frist": _date(result.deadline) if result.deadline else None,
+            "eksempler": [dict(row) for row in result.sample],
+        }
+        for spec, result in assessment.results
+    ]
+    tables = [
+        {
+            "tabell": summary.name,
+            "fil": summary.file,
+            "poster": summary.records,
+            "tegnkoding": summary.encoding,
+            "status": "lest"
+            if summary.records is not None
+            else ("feil" if summary.problem else "mangler"),
+            "melding": summary.problem,
+        }
+        for summary in assessment.tables
+    ]
+    return {
+        "vigoklar": __version__,
+        "spraak": lang,
+        "leveranse": {
+            "id": delivery.id,
+            "art": delivery.kind,
+            "navn": t(f"report.delivery.{delivery.kind}.{delivery.round}", lang),
+            "dato": _date(delivery.date),
+            "skolear": delivery.school_year,
+            "mottaker": delivery.receiver,
+            "telledato": _date(delivery.count_date) if delivery.count_date else None,
+        },
+        "vurdert_per": _date(assessment.as_of),
+        "dager_igjen": assessment.days_left,
+        "dager_tekst": _days(assessment.days_left),
+        "vurdering": assessment.verdict.value,
+        "vurdering_tekst": t(f"report.verdict.{assessment.verdict.value}", lang),
+        "vurdering_forklaring": t(f"report.verdict_explained.{assessment.verdict.value}", lang),
+        "utgangskode": int(assessment.verdict.exit_code),
+        "uttrekk": str(assessment.extract_folder),
+        "frister": deadlines,
+        "tabeller": tables,
+        "kontroller": checks,
+    }
