@@ -11,7 +11,7 @@ from typing import NoReturn
 import typer
 import typer.rich_utils
 
-from vigoklar.cli import kalender, sjekk
+from vigoklar.cli import kalender, les, sjekk
 from vigoklar.cli.common import LANG_OPTION_NAME, lang_option
 from vigoklar.errors import ExitCode, VigoklarError
 from vigoklar.i18n import Language, language_from_env, parse_language, set_language, t
@@ -68,6 +68,7 @@ def build_app() -> typer.Typer:
         """Apply global options (the language is already set from the arguments)."""
 
     sjekk.register(app)
+    les.register(app)
     kalender.register(app)
     return app
 

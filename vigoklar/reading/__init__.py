@@ -1,0 +1,1 @@
+"""Reading extract files: encodings, records, mappings, typed values and their problems."""
