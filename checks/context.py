@@ -74,11 +74,14 @@ class RunContext:
         table: str,
         rows: pd.DataFrame,
         columns: Sequence[str],
-        notes: pd.Series | None = None,
+        notes: Sequence[str] | None = None,
     ) -> tuple[dict[str, str], ...]:
-        """Return up to ``sample_size`` of ``rows`` as display rows, identifiers masked."""
+        """Return up to ``sample_size`` of ``rows`` as display rows, identifiers masked.
+
+        ``notes``, when given, holds one note per row of ``rows``, in order.
+        """
         shown: list[dict[str, str]] = []
-        for index, row in rows.head(self.sample_size).iterrows():
+        for position, (_, row) in enumerate(rows.head(self.sample_size).iterrows()):
             entry = {"tabell": table, "linje": str(row[LINE_COLUMN])} if LINE_COLUMN in row else {}
             for column in columns:
                 value = row.get(column)
@@ -87,6 +90,6 @@ class RunContext:
                 else:
                     entry[column] = "" if value is None or value is pd.NA else str(value)
             if notes is not None:
-                entry["merknad"] = str(notes.loc[index])
+                entry["merknad"] = notes[position]
             shown.append(entry)
         return tuple(shown)

@@ -178,6 +178,17 @@ def _code_rule(
     return run
 
 
+def _fodselsnummer_note(context: RunContext, value: str, problem: str) -> str:
+    """Return the reason a number is invalid, with the repaired number when a zero was lost."""
+    if problem == PROBLEM_LENGTH_LEADING_ZERO:
+        candidate = leading_zero_candidate(value)
+        if candidate is not None:
+            return t(
+                "check.fnr.hint.leading_zero", candidate=context.display_fodselsnummer(candidate)
+            )
+    return t(f"check.fnr.problem.{problem}")
+
+
 def fodselsnummer_valid(
     context: RunContext, failures: Mapping[tuple[str, str], pd.DataFrame]
 ) -> CheckResult:
@@ -191,17 +202,13 @@ def fodselsnummer_valid(
         failing += len(rows)
         if rows.empty:
             continue
-        classified = classify_fodselsnummer(rows["fodselsnummer"])
-        notes = classified["problem"].map(lambda problem: t(f"check.fnr.problem.{problem}"))
-        for index, problem in classified["problem"].items():
-            if problem == PROBLEM_LENGTH_LEADING_ZERO:
-                candidate = leading_zero_candidate(str(rows.at[index, "fodselsnummer"]))
-                if candidate is not None:
-                    notes.loc[index] = t(
-                        "check.fnr.hint.leading_zero",
-                        candidate=context.display_fodselsnummer(candidate),
-                    )
-        samples.extend(context.sample(table, rows, ("fodselsnummer", "skolenr"), notes))
+        shown = rows.head(context.sample_size)
+        problems = classify_fodselsnummer(shown["fodselsnummer"].reset_index(drop=True))["problem"]
+        notes = [
+            _fodselsnummer_note(context, str(value), str(problem))
+            for value, problem in zip(shown["fodselsnummer"], problems, strict=True)
+        ]
+        samples.extend(context.sample(table, shown, ("fodselsnummer", "skolenr"), notes))
     return _result("VK-D001", failing, checked, tuple(samples[: context.sample_size]))
 
 
@@ -337,7 +344,8 @@ def unknown_school(
         f"""
         SELECT e.fodselsnummer, e.skolenr, e.{LINE_COLUMN}
         FROM elever e
-        WHERE e.skolenr IS NULL OR e.skolenr NOT IN (SELECT skolenr FROM skoler WHERE skolenr IS NOT NULL)
+        WHERE e.skolenr IS NULL
+           OR e.skolenr NOT IN (SELECT skolenr FROM skoler WHERE skolenr IS NOT NULL)
         ORDER BY e.{LINE_COLUMN}
         """
     )

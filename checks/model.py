@@ -83,4 +83,4 @@ class CheckResult:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "details", _frozen(self.details))
-        object.__setattr__(self, "sample", tuple(_frozen(row) for row in self.sample))  # type: ignore[misc]
+        object.__setattr__(self, "sample", tuple(_frozen(row) for row in self.sample))

@@ -38,7 +38,7 @@ PRIVATE_SCHOOL_SOURCE = "WIS"
 
 
 def _format(value: dt.datetime | dt.date | None) -> str:
-    if value is None or value is pd.NaT:
+    if value is None or pd.isna(value):
         return "-"
     if isinstance(value, dt.datetime):
         return value.strftime("%d.%m.%Y %H:%M")
@@ -54,7 +54,8 @@ def _result(
     failing: int = 0,
     checked: int = 0,
     sample: tuple[dict[str, str], ...] = (),
-    **details: object,
+    details: Mapping[str, object] | None = None,
+    **fields: str,
 ) -> CheckResult:
     return CheckResult(
         code=code,
@@ -63,7 +64,13 @@ def _result(
         failing=failing,
         checked=checked,
         sample=sample,
-        details={"deadline": _format(deadline), "failing": failing, "checked": checked, **details},
+        details={
+            "deadline": _format(deadline),
+            "failing": failing,
+            "checked": checked,
+            **(details or {}),
+            **fields,
+        },
         deadline=deadline,
     )
 
@@ -101,7 +108,10 @@ def unreadable_log_times(context: RunContext) -> CheckResult:
 
 
 def schools_imported(context: RunContext) -> CheckResult:
-    """VK-P001: every active public school imported (6A001/6S002) after the count date, by the deadline."""
+    """VK-P001: every active public school imported (6A001/6S002) after the count date, in time.
+
+    Private schools are left out: their data comes from Udir (WIS), see VK-P004.
+    """
     deadline = context.delivery.deadline("skoleimport")
     if deadline is None:
         return _result("VK-P001", Status.NOT_ASSESSED, "no_deadline", None)
@@ -152,7 +162,8 @@ def schools_imported(context: RunContext) -> CheckResult:
 
 def _last_import(context: RunContext) -> dt.datetime | None:
     value = context.db.scalar(
-        f"WITH imports AS ({IMPORTS_SQL}) SELECT max(ts) FROM imports WHERE status = 'OK' AND ts <= ?",
+        f"WITH imports AS ({IMPORTS_SQL}) "
+        "SELECT max(ts) FROM imports WHERE status = 'OK' AND ts <= ?",
         [context.cutoff],
     )
     return value if isinstance(value, dt.datetime) else None
@@ -177,21 +188,23 @@ def rett_updated(context: RunContext) -> CheckResult:
     last_import = _last_import(context)
     runs = _successful_runs(context, "5A019")
     after_import = runs if last_import is None else runs[runs["started"] >= last_import]
-    details = {"last_import": _format(last_import)}
+    details: dict[str, object] = {"last_import": _format(last_import)}
     if not after_import.empty:
         run = after_import.iloc[-1]
         ended = None if pd.isna(run["ended"]) else run["ended"].to_pydatetime()
         details["run"] = _format(run["started"].to_pydatetime())
         if ended is not None and ended <= context.deadline_end(deadline.date):
-            return _result("VK-P003", Status.PASSED, "ok", deadline.date, **details)
+            return _result("VK-P003", Status.PASSED, "ok", deadline.date, details=details)
         if ended is None and context.as_of <= deadline.date:
-            return _result("VK-P003", Status.PENDING, "running", deadline.date, **details)
-        return _result("VK-P003", Status.FAILED, "late", deadline.date, failing=1, **details)
+            return _result("VK-P003", Status.PENDING, "running", deadline.date, details=details)
+        return _result("VK-P003", Status.FAILED, "late", deadline.date, failing=1, details=details)
     details["run"] = _format(runs.iloc[-1]["started"].to_pydatetime()) if not runs.empty else "-"
     variant = "before_import" if not runs.empty else "never"
     if context.as_of <= deadline.date:
-        return _result("VK-P003", Status.PENDING, f"venter_{variant}", deadline.date, **details)
-    return _result("VK-P003", Status.FAILED, variant, deadline.date, failing=1, **details)
+        return _result(
+            "VK-P003", Status.PENDING, f"venter_{variant}", deadline.date, details=details
+        )
+    return _result("VK-P003", Status.FAILED, variant, deadline.date, failing=1, details=details)
 
 
 def rett_order(context: RunContext) -> CheckResult:
@@ -204,11 +217,11 @@ def rett_order(context: RunContext) -> CheckResult:
     last_5a019 = runs_5a019.iloc[-1]["started"]
     runs_5a018 = _successful_runs(context, "5A018")
     before = runs_5a018[runs_5a018["ended"].notna() & (runs_5a018["ended"] <= last_5a019)]
-    details = {"run": _format(last_5a019.to_pydatetime())}
+    details: dict[str, object] = {"run": _format(last_5a019.to_pydatetime())}
     if before.empty:
-        return _result("VK-P002", Status.FAILED, "feil", deadline_date, failing=1, **details)
+        return _result("VK-P002", Status.FAILED, "feil", deadline_date, failing=1, details=details)
     details["run_5a018"] = _format(before.iloc[-1]["started"].to_pydatetime())
-    return _result("VK-P002", Status.PASSED, "ok", deadline_date, **details)
+    return _result("VK-P002", Status.PASSED, "ok", deadline_date, details=details)
 
 
 def private_school_data(context: RunContext) -> CheckResult:

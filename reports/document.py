@@ -19,11 +19,14 @@ def _date(value: dt.date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
-def _days(days: int) -> str:
-    if days > 0:
-        return t("report.days.left", days=days)
+def days_text(days: int) -> str:
+    """Return "3 dager igjen", "i dag" or "for 2 dager siden" for a day count."""
     if days == 0:
         return t("report.days.today")
+    if abs(days) == 1:
+        return t("report.days.tomorrow" if days > 0 else "report.days.yesterday")
+    if days > 0:
+        return t("report.days.left", days=days)
     return t("report.days.ago", days=-days)
 
 
@@ -39,7 +42,7 @@ def build_document(assessment: Assessment, language: Language | None = None) -> 
             "dato": _date(item.deadline.date),
             "jobber": list(item.deadline.jobs),
             "dager_igjen": item.days_left,
-            "dager_tekst": _days(item.days_left),
+            "dager_tekst": days_text(item.days_left),
             "kontroll": item.check_code,
             "status": item.status.value if item.status else None,
             "status_tekst": t(f"report.status.{item.status.value}", lang)
@@ -96,7 +99,7 @@ def build_document(assessment: Assessment, language: Language | None = None) -> 
         },
         "vurdert_per": _date(assessment.as_of),
         "dager_igjen": assessment.days_left,
-        "dager_tekst": _days(assessment.days_left),
+        "dager_tekst": days_text(assessment.days_left),
         "vurdering": assessment.verdict.value,
         "vurdering_tekst": t(f"report.verdict.{assessment.verdict.value}", lang),
         "vurdering_forklaring": t(f"report.verdict_explained.{assessment.verdict.value}", lang),

@@ -13,6 +13,10 @@ import pandas as pd
 from great_tables import GT, loc, style
 
 
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
+
+
 def render_table(
     rows: Sequence[Mapping[str, str]],
     columns: Mapping[str, str],
@@ -28,9 +32,9 @@ def render_table(
     ``status_colours`` names for their text.
     """
     frame = pd.DataFrame(
-        [{key: row.get(key, "") for key in columns} for row in rows], columns=list(columns)
+        [{key: _cell(row.get(key)) for key in columns} for row in rows], columns=list(columns)
     )
-    table = GT(frame).cols_label(**dict(columns)).opt_row_striping()
+    table = GT(frame).cols_label(cases=dict(columns)).opt_row_striping()
     if title:
         table = table.tab_header(title=title)
     if status_column and status_colours:

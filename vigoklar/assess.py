@@ -149,7 +149,10 @@ def run_checks(
     show_fodselsnummer: bool = False,
     sample_size: int = DEFAULT_SAMPLE_SIZE,
 ) -> tuple[tuple[CheckSpec, CheckResult], ...]:
-    """Run every check of ``delivery`` on ``extract``; a check whose tables are absent is not assessed."""
+    """Run every check of ``delivery`` on ``extract``.
+
+    A check that reads a table the extract lacks is not assessed.
+    """
     frames = {name: loaded.frame for name, loaded in extract.tables.items()}
     with Database(frames) as db:
         context = RunContext(

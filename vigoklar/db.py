@@ -29,7 +29,8 @@ class Database:
 
     def query(self, sql: str, parameters: Sequence[Any] | None = None) -> pd.DataFrame:
         """Run ``sql`` and return the result as a pandas frame."""
-        return self._connection.execute(sql, parameters or []).df()
+        frame: pd.DataFrame = self._connection.execute(sql, parameters or []).df()
+        return frame
 
     def scalar(self, sql: str, parameters: Sequence[Any] | None = None) -> Any:
         """Run ``sql`` and return the first column of its first row (None when empty)."""

@@ -9,6 +9,7 @@ import typer
 
 from checks.context import DEFAULT_SAMPLE_SIZE
 from deadlines.deliveries import load_deliveries, select_delivery
+from reports.document import days_text
 from reports.writers import write_reports
 from vigoklar.assess import assess
 from vigoklar.cli.common import lang_option
@@ -68,7 +69,7 @@ def register(app: typer.Typer) -> None:
                 date=delivery.date.strftime("%d.%m.%Y"),
                 as_of=as_of.strftime("%d.%m.%Y"),
                 verdict=t(f"report.verdict.{assessment.verdict.value}"),
-                days=(delivery.date - as_of).days,
+                days=days_text(assessment.days_left),
             )
         )
         for spec, result in assessment.results:
