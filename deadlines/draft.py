@@ -98,11 +98,12 @@ class _Drafter:
         if month is not None:
             year, number = (int(part) for part in month.split("-"))
             month = f"{year + self.years:04d}-{number:02d}"
-        reason = None
+        draft_of = row.id
         if row.form == "dato" and start is not None and row.start is not None:
             shifted = _shift(row.start, self.years, row.id, [])
             if shifted != start:
                 reason = holiday_name(shifted) or WEEKDAY_NAMES[shifted.weekday()]
+                draft_of = f"{row.id} ({shifted:%d.%m.%Y}: {reason})"
         return replace(
             row,
             month=month,
@@ -115,7 +116,7 @@ class _Drafter:
             admission_deadline=self.shift_optional(row.admission_deadline, row.id),
             in_vigo_by=self.shift_optional(row.in_vigo_by, row.id),
             invalid_dates=(),
-            draft_of=row.id if reason is None else f"{row.id} ({row.start:%d.%m.%Y}: {reason})",
+            draft_of=draft_of,
         )
 
     def draft_weeks(self, row: CalendarRow) -> tuple[dt.date | None, dt.date | None]:
