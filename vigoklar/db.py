@@ -7,7 +7,6 @@ views; nothing else in vigoklar imports duckdb.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
@@ -50,21 +49,3 @@ class Database:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def read_csv_as_text(path: Path, delimiter: str) -> pd.DataFrame:
-    """Read a UTF-8 delimited file with a header row, every column as text.
-
-    Empty fields become missing values; ``NA``, ``NULL`` and the like stay text.
-    The frame gets a ``_linje`` column with each record's physical line number,
-    which equals the record number plus one because this reader rejects quoted
-    line breaks (``strict_mode``).
-    """
-    with duckdb.connect(database=":memory:") as connection:
-        relation = connection.sql(
-            "SELECT *, row_number() OVER () + 1 AS _linje FROM read_csv("
-            "?, delim = ?, header = true, all_varchar = true, quote = '\"', escape = '\"',"
-            " nullstr = '', auto_detect = true, strict_mode = true, null_padding = false)",
-            params=[str(path), delimiter],
-        )
-        return relation.df()
