@@ -4,8 +4,8 @@ The text export is a tab-separated table (Måned, Fra, Hva, Til, Kommentar)
 with month headings written either as a bold row (``<b>Juli 2024</b>``) or
 as markdown headings (``## November 2024``), followed by a routine with
 numbered steps and the colour legend ("FARGEKODER"). Every line that is not
-structure becomes a row or a note; whatever the importer had to guess or
-could not resolve is returned as a finding, never dropped.
+structure becomes a row or a note. Whatever the importer had to guess or
+could not resolve is returned as a finding, and the row is kept.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from deadlines.calendar import (
@@ -468,8 +468,8 @@ class _Importer:
             for day_text in (match.group(1), match.group(2)):
                 if day_text is None:
                     continue
-                # The nearest year that has rows on the day: a note after
-                # August 2025 that says "Se 09. september" means 2024.
+                # Take the nearest year that has rows on the day, because a note
+                # after August 2025 with "Se 09. september" refers to 2024.
                 year = _nearest_year(month, context)
                 targets: list[_DraftRow] = []
                 for candidate in sorted(
@@ -706,16 +706,3 @@ def import_calendar(
     calendar = importer.build(path.name, sha256)
     findings = sorted(importer.findings, key=lambda f: (f.line, f.code))
     return ImportResult(calendar, len(importer.rows), tuple(findings))
-
-
-def findings_by_code(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
-    """Group ``findings`` by code, keeping their order."""
-    grouped: dict[str, list[Finding]] = {}
-    for finding in findings:
-        grouped.setdefault(finding.code, []).append(finding)
-    return grouped
-
-
-def with_school_year(result: ImportResult, school_year: str) -> ImportResult:
-    """Return ``result`` with the calendar's school year replaced."""
-    return replace(result, calendar=replace(result.calendar, school_year=school_year))

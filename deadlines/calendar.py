@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,12 +25,12 @@ from vigoklar.i18n import t
 CALENDAR_FILE = "kalender.toml"
 SCHOOL_YEAR = re.compile(r"^(\d{4})-(\d{4})$")
 
-#: How the date cell of a row is written: a day, a range, ISO weeks, a vague
+#: Written form of a row's date cell: a day, a range, ISO weeks, a vague
 #: period ("I løpet av august"), a recurring row, or text vigoklar cannot read.
 DateForm = Literal["dato", "periode", "uke", "vag", "gjentakende", "ukjent"]
 DATE_FORMS: tuple[DateForm, ...] = ("dato", "periode", "uke", "vag", "gjentakende", "ukjent")
 
-#: What a row asks for, derived from its markup and wording (see ``deadlines.rules``).
+#: Action a row calls for, derived from its markup and wording (see ``deadlines.rules``).
 RowKind = Literal["forste_dato", "siste_dato", "frist", "levering", "tilbakemelding", "informasjon"]
 ROW_KINDS: tuple[RowKind, ...] = (
     "forste_dato",
@@ -90,7 +90,7 @@ class CalendarRow:
 
 @dataclass(frozen=True)
 class Note:
-    """A line of the document that is not a row, kept so nothing is lost."""
+    """A line of the document that is not a row or structure, stored with its line number."""
 
     line: int
     kind: Literal["merknad", "skillelinje"]
@@ -134,7 +134,6 @@ class Calendar:
     draft: bool = False
     draft_from: str | None = None
     title: str = ""
-    extra_comment: tuple[str, ...] = field(default=(), compare=False)
 
     def row(self, row_id: str) -> CalendarRow:
         """Return the row with ``row_id``; raise ``KeyError`` when there is none."""
@@ -251,7 +250,7 @@ def calendar_to_toml(calendar: Calendar) -> str:
     # The header is always bokmål so the bytes do not depend on --lang.
     header_key = "kalender.file.draft_header" if calendar.draft else "kalender.file.header"
     header = t(header_key, "nb", year=calendar.school_year, source=calendar.source)
-    comments = "".join(f"# {line}\n" for line in (*header.splitlines(), *calendar.extra_comment))
+    comments = "".join(f"# {line}\n" for line in header.splitlines())
     return comments + "\n" + tomli_w.dumps(document)
 
 
@@ -460,8 +459,3 @@ def load_calendar(school_year: str, folder: Path = DEADLINES_DIR) -> Calendar:
             known=", ".join(known) or "-",
         )
     return read_calendar(path)
-
-
-def with_rows(calendar: Calendar, rows: Iterable[CalendarRow]) -> Calendar:
-    """Return ``calendar`` with its rows replaced."""
-    return replace(calendar, rows=tuple(rows))

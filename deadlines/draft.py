@@ -1,9 +1,9 @@
 """Draft the calendar of a later school year from an imported one.
 
-VIGO IKS publishes each year's calendar late, so counties plan with a draft:
-every dated row keeps its day and month, shifted by whole years and moved
-onto a working day by the calendar's rule; week rows keep their ISO week
-number; vague rows keep their month. Texts are copied unchanged, so a draft
+VIGO IKS publishes each year's calendar late, so counties plan with a draft.
+Every dated row keeps its day and month, shifted by whole years and moved
+onto a working day by the calendar's rule. Week rows keep their ISO week
+number, and vague rows keep their month. Texts are copied unchanged, so a draft
 row's "Hva" may still name the old school year's dates.
 """
 

@@ -20,7 +20,7 @@ WEEKEND = (5, 6)
 
 
 class WorkdayRule(StrEnum):
-    """How a date that is not a working day is moved onto one."""
+    """Direction in which a date that is not a working day moves onto one."""
 
     NEXT = "neste"
     PREVIOUS = "forrige"
