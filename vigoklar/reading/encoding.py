@@ -106,6 +106,9 @@ def _mixed_encoding_offset(data: bytes) -> int:
     return -1
 
 
+# NOTE: a Windows-1252 file whose only non-ASCII bytes happen to form valid UTF-8 (a
+# capital such as "Å" directly followed by "€" or "–") is read as UTF-8. No rule on the
+# bytes alone can tell these apart; a mapping file can force the encoding.
 def detect_encoding(data: bytes, file: str, forced: str | None = None) -> tuple[Encoding, int]:
     """Return the encoding of ``data`` and the offset where its text starts (after a BOM).
 

@@ -86,6 +86,16 @@ def _string_column(values: list[str | None] | tuple[str | None, ...]) -> pd.Seri
     return column.mask(column == "")
 
 
+def _parse_header(header_text: str, delimiter: str) -> list[str] | None:
+    """Return the header's names, or None when only the precise path can tell what is wrong."""
+    reader = csv.reader(io.StringIO(header_text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error:
+        return None
+    return rows[0] if len(rows) == 1 else None
+
+
 # Fast path ----------------------------------------------------------------------------------
 
 
@@ -125,7 +135,18 @@ def _scan(payload: bytes, delimiter: str) -> tuple[np.ndarray, np.ndarray, bool]
 def _read_fast(
     payload: bytes, encoding: Encoding, delimiter: str, width: int, start_lines: np.ndarray
 ) -> pd.DataFrame | None:
-    frame = pd.read_csv(
+    try:
+        frame = _pandas_read(payload, encoding, delimiter, width)
+    except pd.errors.ParserError:
+        return None  # e.g. a quote inside an unquoted field; the precise path reports it
+    if len(frame) != len(start_lines) - 1:
+        return None  # the parser split records differently from the scan
+    frame[LINE_COLUMN] = start_lines[1:].astype("int64")
+    return frame
+
+
+def _pandas_read(payload: bytes, encoding: Encoding, delimiter: str, width: int) -> pd.DataFrame:
+    return pd.read_csv(
         io.BytesIO(payload),
         sep=delimiter,
         header=None,
@@ -141,10 +162,6 @@ def _read_fast(
         engine="c",
         low_memory=False,
     )
-    if len(frame) != len(start_lines) - 1:
-        return None  # the parser split records differently from the scan
-    frame[LINE_COLUMN] = start_lines[1:].astype("int64")
-    return frame
 
 
 # Precise path -------------------------------------------------------------------------------
@@ -263,8 +280,13 @@ def read_records(
     if scan is not None:
         fields, start_lines, blank = scan
         width = int(fields[0])
-        header_row = next(csv.reader([header_text.rstrip("\r")], delimiter=used_delimiter))
-        if not blank and len(header_row) == width and bool((fields == width).all()):
+        header_row = _parse_header(header_text, used_delimiter)
+        if (
+            header_row is not None
+            and not blank
+            and len(header_row) == width
+            and bool((fields == width).all())
+        ):
             header_names = tuple(header_row)
             fast = _read_fast(payload, detected, used_delimiter, width, start_lines)
             if fast is not None and header_names[-1] != "":
