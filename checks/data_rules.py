@@ -227,6 +227,7 @@ def fodselsnummer_kinds(
         "synthetic": int(counts.get(KIND_SYNTHETIC, 0)),
         "d_synthetic": int(counts.get(KIND_D_SYNTHETIC, 0)),
         "rule_2032": int(valid["rule_2032"].sum()),
+        "invalid": int(len(numbers) - len(valid)),
     }
     return CheckResult(
         code="VK-D002",

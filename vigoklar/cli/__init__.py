@@ -83,7 +83,9 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         result = app(args=args, prog_name="vigoklar", standalone_mode=False)
     except typer.TyperException as error:
         # Usage errors: typer (0.29 and later) vendors click's exception tree under this base.
-        typer.echo(t("cli.usage_error", message=error.format_message()), err=True)
+        message = error.format_message().strip()
+        if message:  # a command run without arguments prints its help and has no message
+            typer.echo(t("cli.usage_error", message=message), err=True)
         context = getattr(error, "ctx", None)
         if context is not None:
             typer.echo(t("cli.usage_hint", command=context.command_path), err=True)
