@@ -102,8 +102,10 @@ def _birth_dates(digits: np.ndarray) -> tuple[pd.Series, np.ndarray, np.ndarray]
         default=0,
     )
     parts = pd.DataFrame({"year": century + year, "month": month, "day": day})
-    parts.loc[century == 0, "year"] = 0  # no century fits this individnummer
-    born = pd.to_datetime(parts, errors="coerce")
+    # No century fits this individnummer: month 0 makes the date invalid (NaT). Year 0
+    # would not, because pandas 3 then picks a coarser unit instead of failing.
+    parts.loc[century == 0, "month"] = 0
+    born = pd.to_datetime(parts, errors="coerce").astype("datetime64[ns]")
     return born, d_number, month_offset
 
 
@@ -131,7 +133,7 @@ def _transposition_suggestions(values: pd.Series) -> pd.Series:
 
 
 def _fictitious(text: pd.Series) -> pd.Series:
-    """Return which 11-digit values are placeholders rather than issued numbers."""
+    """Return which 11-digit values have the shape of a placeholder rather than an issued number."""
     same_digit = text.str.fullmatch(r"(\d)\1{10}").fillna(False).astype(bool)
     placeholder_tail = text.str.fullmatch(r"\d{6}(?:00000|99999)").fillna(False).astype(bool)
     return same_digit | placeholder_tail
@@ -149,7 +151,8 @@ def classify_fodselsnummer(values: pd.Series) -> pd.DataFrame:
 
     A 10-digit value is ``PROBLEM_LENGTH_LEADING_ZERO`` only when ``"0" +
     value`` is valid; otherwise it is ``PROBLEM_LENGTH``. Placeholders such as
-    ``01010100000`` or ``11111111111`` are ``PROBLEM_FICTITIOUS``.
+    ``01010100000`` or ``11111111111`` that fail the check digits are
+    ``PROBLEM_FICTITIOUS``.
     """
     text = values.astype("string").str.strip()
     result = pd.DataFrame(
@@ -189,7 +192,8 @@ def classify_fodselsnummer(values: pd.Series) -> pd.DataFrame:
         digits = _digit_matrix(text[eleven])
         k1_ok, k2_ok, rule_2032 = _check_digits_ok(digits)
         born, d_number, month_offset = _birth_dates(digits)
-        fictitious = _fictitious(text[eleven]).to_numpy()
+        # A placeholder pattern that passes both check digits may be a real number.
+        fictitious = _fictitious(text[eleven]).to_numpy() & ~(k1_ok & k2_ok)
         kind = np.select(
             [
                 fictitious,

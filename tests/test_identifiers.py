@@ -190,3 +190,25 @@ def test_fagkode_rules() -> None:
     result = classify(ids.classify_fagkode, "NOR1260", "SLGV100", "ÆØÅ123", "nor1260", "N1")
     assert problems(result) == [None, None, None, ids.PROBLEM_FORMAT, ids.PROBLEM_FORMAT]
     assert suggestions(result)[3] == "NOR1260"
+
+
+def test_fnr_no_century_is_invalid_date() -> None:
+    # Individnummer 500-749 with year digits 40-53 fits no century.
+    digits = "010145" + "600"
+    result = ids.classify_fodselsnummer(pd.Series([_with_check_digits(digits), "12890750409"]))
+    assert problems(result) == [ids.PROBLEM_DATE, None]
+    assert pd.isna(result["birth_date"].iloc[0])
+
+
+def _with_check_digits(nine: str) -> str:
+    digits = [int(c) for c in nine]
+    k1 = (11 - sum(d * w for d, w in zip(digits, ids.K1_WEIGHTS[:9], strict=True)) % 11) % 11
+    digits.append(k1)
+    k2 = (11 - sum(d * w for d, w in zip(digits, ids.K2_WEIGHTS[:10], strict=True)) % 11) % 11
+    return "".join(map(str, [*digits, k2]))
+
+
+def test_fnr_placeholder_shape_but_valid() -> None:
+    result = ids.classify_fodselsnummer(pd.Series(["04900799999"]))
+    assert result["valid"].tolist() == [True]
+    assert problems(result) == [None]

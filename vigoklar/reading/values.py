@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from checks import identifiers as ids
@@ -101,21 +102,26 @@ def identifier_problems(
     if rule is None:
         return []
     classify, codes = rule
-    result = classify(values)
-    flagged = result["problem"].isin(list(codes))
+    # Identifiers repeat (a pupil has ~15 subject rows), so each distinct value is
+    # classified once and the result spread back over the rows.
+    positions, distinct = pd.factorize(values, use_na_sentinel=True)
+    result = classify(pd.Series(distinct, dtype="string"))
+    flagged_distinct = result["problem"].isin(list(codes)).to_numpy()
+    if not flagged_distinct.any():
+        return []
+    rows = np.flatnonzero((positions >= 0) & flagged_distinct[np.maximum(positions, 0)])
     problems: list[InputProblem] = []
-    for index in result.index[flagged]:
-        suggestion = result["suggestion"].get(index)
-        details = (
-            {} if suggestion is None or suggestion is pd.NA else {"suggestion": str(suggestion)}
-        )
+    for row in rows:
+        found = result.iloc[positions[row]]
+        suggestion = found["suggestion"]
+        details = {} if pd.isna(suggestion) else {"suggestion": str(suggestion)}
         problems.append(
             InputProblem(
-                codes[str(result.at[index, "problem"])],
+                codes[str(found["problem"])],
                 file,
-                line=int(lines[index]),
+                line=int(lines.iloc[row]),
                 column=column,
-                value=str(values[index]),
+                value=str(values.iloc[row]),
                 details=details,
             )
         )
