@@ -305,7 +305,7 @@ def _finish(result: pd.DataFrame, present: pd.Series) -> pd.DataFrame:
 
 
 def _flag(result: pd.DataFrame, mask: pd.Series, problem: str) -> None:
-    """Set ``problem`` where ``mask`` holds and no earlier problem was set."""
+    """Set ``problem`` where ``mask`` is true and no earlier problem was set."""
     open_rows = mask & result["problem"].isna()
     result.loc[open_rows, "problem"] = problem
 
@@ -382,7 +382,7 @@ def classify_skolenummer(values: pd.Series) -> pd.DataFrame:
 
     A county school is the fylkesnummer plus three digits (``32015``); a
     private school is three digits, or ``00`` plus three digits as NVB writes
-    it. When a column holds the ``00xxx`` form, a bare three-digit value in
+    it. When a column contains the ``00xxx`` form, a bare three-digit value in
     it has lost its leading zeros (Excel), and is a format problem.
     """
     codes = kodeverk()["skolenummer"]

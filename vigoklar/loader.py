@@ -1,7 +1,7 @@
 """Read extract files into text-only frames with canonical column names.
 
 Every field is read as text so that leading zeros, codes such as ``NA`` and
-dates survive untouched; typed interpretation happens in
+dates survive untouched. Typed interpretation happens in
 ``vigoklar.reading.parsing`` and the checks. Only empty fields are missing.
 
 A file that cannot be read at all (encoding, quoting, missing required

@@ -162,7 +162,7 @@ def parse_integers(values: pd.Series, lines: pd.Series, *, file: str, column: st
     text, present = _as_text(values)
     valid = present & text.str.fullmatch(_INTEGER.pattern).fillna(False).astype(bool)
     cleaned = text[valid].str.replace(_GROUP_SEPARATORS.pattern, "", regex=True)
-    # int64 holds 18 digits safely; longer values are not counts but identifiers.
+    # int64 stores 18 digits safely. Longer values are identifiers, not counts.
     fits = cleaned.str.lstrip("+-").str.len() <= 18
     valid[fits[~fits].index] = False
     result = pd.Series(pd.NA, index=text.index, dtype="Int64")

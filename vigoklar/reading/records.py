@@ -23,7 +23,7 @@ import pandas as pd
 from vigoklar.reading.encoding import Encoding, detect_encoding
 from vigoklar.reading.problems import InputProblem, input_error
 
-#: Name of the column that holds each record's physical starting line in its file.
+#: Name of the column with each record's physical starting line in its file.
 LINE_COLUMN = "_linje"
 QUOTE = '"'
 #: Delimiters tried on the header line, in order of preference when counts tie.
@@ -263,7 +263,7 @@ def read_records(
 
     ``encoding`` and ``delimiter`` force what would otherwise be detected.
     A header whose last name is empty (a trailing delimiter) loses that name
-    with a warning; rows keep every value that fits the header, and each
+    with a warning. Rows keep every value that fits the header, and each
     ragged row is reported. Raises ``InputError`` when the file cannot be
     read at all.
     """
