@@ -1,11 +1,11 @@
-"""What every check function receives: the delivery, the date, the tables, the code lists."""
+"""The run context every check function receives: delivery, date, tables and code lists."""
 
 from __future__ import annotations
 
 import datetime as dt
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from deadlines.deliveries import Delivery
 from vigoklar.db import Database
 from vigoklar.loader import LINE_COLUMN
 from vigoklar.masking import mask_fodselsnummer
+from vigoklar.reading.problems import InputProblem
 
 CODE_LISTS_FILE = Path(__file__).resolve().parent / "kodeverk.toml"
 
@@ -53,6 +54,8 @@ class RunContext:
     codes: CodeLists
     show_fodselsnummer: bool = False
     sample_size: int = DEFAULT_SAMPLE_SIZE
+    #: Per table, the record-level problems the loader found (ragged rows and the like).
+    file_problems: Mapping[str, tuple[InputProblem, ...]] = field(default_factory=dict)
 
     @property
     def cutoff(self) -> dt.datetime:
@@ -78,7 +81,7 @@ class RunContext:
     ) -> tuple[dict[str, str], ...]:
         """Return up to ``sample_size`` of ``rows`` as display rows, identifiers masked.
 
-        ``notes``, when given, holds one note per row of ``rows``, in order.
+        ``notes``, when given, has one note per row of ``rows``, in order.
         """
         shown: list[dict[str, str]] = []
         for position, (_, row) in enumerate(rows.head(self.sample_size).iterrows()):

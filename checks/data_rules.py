@@ -23,12 +23,13 @@ from checks.identifiers import (
 from checks.model import CheckResult, Status
 from vigoklar.i18n import t
 from vigoklar.loader import LINE_COLUMN
+from vigoklar.reading.parsing import parse_dates
+from vigoklar.reading.problems import Severity as ProblemSeverity
 
 #: Programområdekode: 5 letters, a level digit, 4 characters padded with '-' (VIGO A03).
 PROGRAMOMRADE_PATTERN = r"^[A-Z]{5}[0-9][A-Z0-9-]{4}$"
 #: Fagkode as used in Grep, e.g. NOR1260, KRO1019, FBJ9000.
 FAGKODE_PATTERN = r"^[A-ZÆØÅ]{3,4}[0-9]{3,4}$"
-DATE_PATTERN = r"^\d{2}\.\d{2}\.\d{4}$"
 
 
 # Per-table rules -------------------------------------------------------------
@@ -47,9 +48,10 @@ def _matches(pattern: str, values: pd.Series) -> pd.Series:
 
 
 def _valid_date(values: pd.Series) -> pd.Series:
-    well_formed = values.str.fullmatch(DATE_PATTERN).fillna(False).astype(bool)
-    parsed = pd.to_datetime(values.where(well_formed), format="%d.%m.%Y", errors="coerce")
-    return values.isna() | parsed.notna()
+    # The assessment rewrites dates of other formats as dd.mm.yyyy before the checks run.
+    lines = pd.Series(0, index=values.index)
+    parsed = parse_dates(values, lines, file="", column=str(values.name))
+    return values.isna() | parsed.values.notna()
 
 
 def _check(code: str, function: Callable[[pd.Series], pd.Series]) -> pa.Check:
@@ -238,6 +240,27 @@ def fodselsnummer_kinds(
     )
 
 
+def file_structure(
+    context: RunContext, failures: Mapping[tuple[str, str], pd.DataFrame]
+) -> CheckResult:
+    """VK-D000: no record of the extract files has a structural error (too few or many fields)."""
+    samples: list[dict[str, str]] = []
+    failing = 0
+    for table, problems in context.file_problems.items():
+        errors = [p for p in problems if p.severity is ProblemSeverity.ERROR]
+        failing += len(errors)
+        for problem in errors[: context.sample_size]:
+            samples.append(
+                {
+                    "tabell": table,
+                    "linje": "" if problem.line is None else str(problem.line),
+                    "merknad": problem.message(),
+                }
+            )
+    checked = sum(len(frame) for frame in context.frames.values())
+    return _result("VK-D000", failing, checked, tuple(samples[: context.sample_size]))
+
+
 # Cross-table rules -------------------------------------------------------------
 
 
@@ -361,6 +384,7 @@ def unknown_school(
 DataRule = Callable[[RunContext, Mapping[tuple[str, str], pd.DataFrame]], CheckResult]
 
 RULES: Mapping[str, DataRule] = {
+    "VK-D000": file_structure,
     "VK-D001": fodselsnummer_valid,
     "VK-D002": fodselsnummer_kinds,
     "VK-D003": active_at_two_schools,

@@ -1,4 +1,4 @@
-"""Every check vigoklar knows, by stable code.
+"""The registry of every check, by stable code.
 
 Codes never change meaning: a retired check keeps its code reserved. ``P``
 codes judge the job-run and import logs against the calendar, ``D`` codes
@@ -49,6 +49,7 @@ _SPECS = (
         (SSB_ELEV,),
         deadline_role="privatskoledata",
     ),
+    CheckSpec("VK-D000", Severity.BLOCKER, Kind.DATA, (), (SSB_ELEV,)),
     CheckSpec("VK-D001", Severity.BLOCKER, Kind.DATA, ("elever", "elevfag"), (SSB_ELEV,)),
     CheckSpec("VK-D002", Severity.INFO, Kind.DATA, ("elever",), (SSB_ELEV,)),
     CheckSpec("VK-D003", Severity.BLOCKER, Kind.DATA, ("elever",), (SSB_ELEV,)),

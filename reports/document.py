@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from checks.model import Status
+from checks.model import CheckResult, CheckSpec, Severity, Status
 from vigoklar import __version__
-from vigoklar.assess import Assessment
+from vigoklar.assess import Assessment, TableSummary
 from vigoklar.i18n import Language, get_language, t
 
 
@@ -28,6 +28,27 @@ def days_text(days: int) -> str:
     if days > 0:
         return t("report.days.left", days=days)
     return t("report.days.ago", days=-days)
+
+
+def _table_status(summary: TableSummary) -> str:
+    if summary.records is not None:
+        return "lest"
+    return "feil" if summary.problem else "mangler"
+
+
+def _table_message(summary: TableSummary, lang: Language) -> str | None:
+    if summary.problem:
+        return summary.problem
+    if summary.errors or summary.warnings:
+        return t("report.table_problems", lang, errors=summary.errors, warnings=summary.warnings)
+    return None
+
+
+def display_status(spec: CheckSpec, result: CheckResult) -> str:
+    """Return the status shown to users: a failed warning shows as "advarsel", not "feil"."""
+    if spec.severity is Severity.WARNING and result.status is Status.FAILED:
+        return "advarsel"
+    return result.status.value
 
 
 def build_document(assessment: Assessment, language: Language | None = None) -> dict[str, Any]:
@@ -60,7 +81,8 @@ def build_document(assessment: Assessment, language: Language | None = None) -> 
             "alvorlighet_tekst": t(f"report.severity.{spec.severity.value}", lang),
             "tabeller": list(spec.tables),
             "status": result.status.value,
-            "status_tekst": t(f"report.status.{result.status.value}", lang),
+            "visningsstatus": display_status(spec, result),
+            "status_tekst": t(f"report.status.{display_status(spec, result)}", lang),
             "melding": t(result.message_key, lang, **result.details),
             "rad": t(spec.advice_key, lang, **result.details)
             if result.status in (Status.FAILED, Status.PENDING, Status.INFO)
@@ -78,10 +100,10 @@ def build_document(assessment: Assessment, language: Language | None = None) -> 
             "fil": summary.file,
             "poster": summary.records,
             "tegnkoding": summary.encoding,
-            "status": "lest"
-            if summary.records is not None
-            else ("feil" if summary.problem else "mangler"),
-            "melding": summary.problem,
+            "status": _table_status(summary),
+            "feil": summary.errors,
+            "advarsler": summary.warnings,
+            "melding": _table_message(summary, lang),
         }
         for summary in assessment.tables
     ]

@@ -27,6 +27,7 @@ STATUS_COLOURS = {
     "venter": "#fde9c4",
     "ikke_vurdert": "#e0e0e0",
     "info": "#dde8f6",
+    "advarsel": "#fde9c4",
 }
 
 VERDICT_COLOURS = {
@@ -47,7 +48,11 @@ class WrittenReport:
 
 
 def _status_colours(rows: list[dict[str, Any]]) -> dict[str, str]:
-    return {row["status_tekst"]: STATUS_COLOURS[row["status"]] for row in rows if row.get("status")}
+    return {
+        row["status_tekst"]: STATUS_COLOURS[row.get("visningsstatus") or row["status"]]
+        for row in rows
+        if row.get("status")
+    }
 
 
 def render_html(document: dict[str, Any], *, mask: bool = True) -> str:

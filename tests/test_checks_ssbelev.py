@@ -11,8 +11,10 @@ import pytest
 from checks.model import CheckResult, Status
 from deadlines.deliveries import Delivery
 from tests.extracts import FNR_A, FNR_B, FNR_H, Rows, clean_tables, write_extract
-from vigoklar.assess import run_checks
+from reports.document import build_document
+from vigoklar.assess import Verdict, assess, run_checks
 from vigoklar.loader import load_extract
+from vigoklar.reading.mapping import load_mapping
 
 AS_OF = dt.date(2024, 10, 23)
 
@@ -228,3 +230,61 @@ def test_samples_mask_fodselsnummer(tmp_path: Path, first_ssb_elev: Delivery) ->
     assert sample["fodselsnummer"] == FNR_B[:6] + "*****"
     assert sample["linje"] == "3"
     assert sample["verdi"] == "Z"
+
+
+def test_broken_file_stops_only_its_checks(tmp_path: Path, first_ssb_elev: Delivery) -> None:
+    write_extract(tmp_path, clean_tables())
+    (tmp_path / "elevfag.csv").write_bytes(b"fodselsnummer;skolenr\n0583085\x81\x8d;32001\n")
+    assessment = assess(first_ssb_elev, tmp_path, AS_OF)
+    results = {result.code: result for _, result in assessment.results}
+    summary = {s.name: s for s in assessment.tables}["elevfag"]
+    assert results["VK-D006"].status is Status.NOT_ASSESSED
+    assert results["VK-D004"].status is Status.NOT_ASSESSED
+    assert results["VK-D005"].status is Status.PASSED
+    assert results["VK-P003"].status is Status.PASSED
+    assert summary.problem is not None
+    assert "VK-I001" in summary.problem
+    assert assessment.verdict is Verdict.NOT_ASSESSED
+
+
+def test_ragged_row_fails_file_structure(tmp_path: Path, first_ssb_elev: Delivery) -> None:
+    write_extract(tmp_path, clean_tables())
+    with (tmp_path / "elevfag.csv").open("a", encoding="utf-8") as handle:
+        handle.write(f"{FNR_A};32001;STUSP1----\n")
+    results = {
+        r.code: r
+        for _, r in run_checks(first_ssb_elev, load_extract(tmp_path, first_ssb_elev.tables), AS_OF)
+    }
+    result = results["VK-D000"]
+    assert result.status is Status.FAILED
+    assert result.failing == 1
+    assert result.sample[0]["tabell"] == "elevfag"
+    assert result.sample[0]["linje"] == "5"
+
+
+def test_mapping_with_own_names_and_dates(tmp_path: Path, first_ssb_elev: Delivery) -> None:
+    extract = write_extract(tmp_path / "uttrekk", clean_tables())
+    elever = (extract / "elever.csv").read_text(encoding="utf-8")
+    elever = elever.replace("fodselsnummer;", "FNR;", 1).replace("19.08.2024", "2024-08-19")
+    (extract / "elever.csv").unlink()
+    (extract / "ELEVER_2024.csv").write_bytes(elever.encode("cp1252"))
+    mapping_file = tmp_path / "mapping.toml"
+    mapping_file.write_text(
+        '[kolonner]\nFNR = "fodselsnummer"\n\n'
+        '[tabeller.elever]\nfilnavn = "ELEVER_*.csv"\nkoding = "cp1252"\ndatoformat = "yyyy-mm-dd"\n',
+        encoding="utf-8",
+    )
+    assessment = assess(first_ssb_elev, extract, AS_OF, mapping=load_mapping(mapping_file))
+    failing = {r.code: r.status for _, r in assessment.results if r.status is not Status.PASSED}
+    assert failing == {"VK-D002": Status.INFO}
+    assert assessment.verdict is Verdict.READY
+
+
+def test_failed_warning_shows_as_warning(tmp_path: Path, first_ssb_elev: Delivery) -> None:
+    tables = clean_tables()
+    _no_rett(tables)
+    write_extract(tmp_path, tables)
+    assessment = assess(first_ssb_elev, tmp_path, AS_OF)
+    shown = {c["kode"]: c["visningsstatus"] for c in build_document(assessment)["kontroller"]}
+    assert assessment.verdict is Verdict.READY_WITH_WARNINGS
+    assert shown["VK-D008"] == "advarsel"

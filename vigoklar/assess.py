@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+import pandas as pd
+
 from checks import data_rules, prerequisites
 from checks.context import DEFAULT_SAMPLE_SIZE, RunContext, load_code_lists
 from checks.model import CheckResult, CheckSpec, Severity, Status
@@ -15,11 +17,15 @@ from checks.registry import checks_for
 from deadlines.deliveries import Deadline, Delivery
 from vigoklar.db import Database
 from vigoklar.errors import ExitCode
-from vigoklar.loader import Extract, load_extract
+from vigoklar.layout import TABLES, ColumnKind
+from vigoklar.loader import LINE_COLUMN, Extract, LoadedTable, load_extract
+from vigoklar.reading.mapping import ColumnMapping
+from vigoklar.reading.parsing import DEFAULT_DATE_FORMAT, parse_dates, parse_timestamps
+from vigoklar.reading.problems import Severity as ProblemSeverity
 
 
 class Verdict(StrEnum):
-    """The answer for one delivery as of one date."""
+    """Verdict on one delivery as of one date."""
 
     READY = "klar"
     READY_WITH_WARNINGS = "klar_med_advarsler"
@@ -46,13 +52,15 @@ JUDGED_ROLES = {"skoleimport": "VK-P001", "oppdater_rett": "VK-P003", "privatsko
 
 @dataclass(frozen=True)
 class TableSummary:
-    """How one table of the extract was read: its file, record count, or why it was not."""
+    """Summary of how one extract table was read: file, records, problems, or why it was not."""
 
     name: str
     file: str
     records: int | None
     encoding: str | None
     problem: str | None  # message text when missing or unreadable
+    errors: int = 0
+    warnings: int = 0
 
 
 @dataclass(frozen=True)
@@ -115,15 +123,22 @@ def _verdict(
 
 
 def _summaries(extract: Extract, delivery: Delivery) -> tuple[TableSummary, ...]:
-    from vigoklar.layout import TABLES
-
     summaries = []
     for name in delivery.tables:
         file = str(extract.folder / TABLES[name].file_name)
         if name in extract.tables:
             loaded = extract.tables[name]
+            errors = sum(1 for p in loaded.problems if p.severity is ProblemSeverity.ERROR)
             summaries.append(
-                TableSummary(name, str(loaded.path), loaded.records, loaded.encoding, None)
+                TableSummary(
+                    name,
+                    str(loaded.path),
+                    loaded.records,
+                    loaded.encoding_label,
+                    None,
+                    errors=errors,
+                    warnings=len(loaded.problems) - errors,
+                )
             )
         elif name in extract.broken:
             summaries.append(TableSummary(name, file, None, None, extract.broken[name].message()))
@@ -141,6 +156,35 @@ def _not_assessed(spec: CheckSpec, unavailable: list[str]) -> CheckResult:
     )
 
 
+def canonical_frame(loaded: LoadedTable) -> pd.DataFrame:
+    """Return the table's frame with dates and timestamps written as ``dd.mm.yyyy``.
+
+    A mapping file may declare another date format for a county's export.
+    The checks read only the canonical format, so valid values are rewritten;
+    a value that does not parse is left as it is for VK-D009 and VK-P000 to report.
+    """
+    if loaded.date_format == DEFAULT_DATE_FORMAT:
+        return loaded.frame
+    frame = loaded.frame.copy()
+    for column in loaded.table.columns:
+        if column.kind is ColumnKind.DATE:
+            parser, pattern = parse_dates, "%d.%m.%Y"
+        elif column.kind is ColumnKind.TIMESTAMP:
+            parser, pattern = parse_timestamps, "%d.%m.%Y %H:%M:%S"
+        else:
+            continue
+        parsed = parser(
+            frame[column.name],
+            frame[LINE_COLUMN],
+            file=str(loaded.path),
+            column=column.name,
+            date_format=loaded.date_format,
+        ).values
+        rewritten = parsed.dt.strftime(pattern).astype("string")
+        frame[column.name] = rewritten.where(parsed.notna(), frame[column.name])
+    return frame
+
+
 def run_checks(
     delivery: Delivery,
     extract: Extract,
@@ -153,7 +197,7 @@ def run_checks(
 
     A check that reads a table the extract lacks is not assessed.
     """
-    frames = {name: loaded.frame for name, loaded in extract.tables.items()}
+    frames = {name: canonical_frame(loaded) for name, loaded in extract.tables.items()}
     with Database(frames) as db:
         context = RunContext(
             delivery=delivery,
@@ -163,6 +207,7 @@ def run_checks(
             codes=load_code_lists(),
             show_fodselsnummer=show_fodselsnummer,
             sample_size=sample_size,
+            file_problems={name: loaded.problems for name, loaded in extract.tables.items()},
         )
         failures = data_rules.schema_failures(context)
         results: list[tuple[CheckSpec, CheckResult]] = []
@@ -184,9 +229,14 @@ def assess(
     *,
     show_fodselsnummer: bool = False,
     sample_size: int = DEFAULT_SAMPLE_SIZE,
+    mapping: ColumnMapping | None = None,
 ) -> Assessment:
-    """Load the tables ``delivery`` needs from ``extract_folder`` and assess it as of ``as_of``."""
-    extract = load_extract(extract_folder, delivery.tables)
+    """Load the tables ``delivery`` needs from ``extract_folder`` and assess it as of ``as_of``.
+
+    ``mapping`` (default: the built-in common column names) maps a county's
+    own column names, file names and formats onto the canonical layout.
+    """
+    extract = load_extract(extract_folder, delivery.tables, mapping)
     results = run_checks(
         delivery, extract, as_of, show_fodselsnummer=show_fodselsnummer, sample_size=sample_size
     )

@@ -9,14 +9,15 @@ import typer
 
 from checks.context import DEFAULT_SAMPLE_SIZE
 from deadlines.deliveries import load_deliveries, select_delivery
-from reports.document import days_text
+from reports.document import days_text, display_status
 from reports.writers import write_reports
 from vigoklar.assess import assess
 from vigoklar.cli.common import lang_option
 from vigoklar.errors import UsageError
 from vigoklar.i18n import t
+from vigoklar.reading.mapping import load_mapping
 
-#: Where reports go when ``--ut`` is not given, relative to the working directory.
+#: Default report folder when ``--ut`` is not given, relative to the working directory.
 DEFAULT_OUTPUT = Path("rapporter")
 
 
@@ -45,6 +46,9 @@ def register(app: typer.Typer) -> None:
             None, "--dato", metavar="ÅÅÅÅ-MM-DD", help=t("cli.sjekk.dato")
         ),
         ut: Path = typer.Option(DEFAULT_OUTPUT, "--ut", metavar="MAPPE", help=t("cli.sjekk.ut")),
+        mapping: Path | None = typer.Option(
+            None, "--mapping", metavar="FIL", help=t("cli.sjekk.mapping")
+        ),
         eksempler: int = typer.Option(
             DEFAULT_SAMPLE_SIZE, "--eksempler", min=0, max=1000, help=t("cli.sjekk.eksempler")
         ),
@@ -58,7 +62,12 @@ def register(app: typer.Typer) -> None:
             raise UsageError("VK-U004", "cli.no_extract_folder", folder=str(uttrekk))
         delivery = select_delivery(leveranse, as_of, load_deliveries())
         assessment = assess(
-            delivery, uttrekk, as_of, show_fodselsnummer=vis_fodselsnummer, sample_size=eksempler
+            delivery,
+            uttrekk,
+            as_of,
+            show_fodselsnummer=vis_fodselsnummer,
+            sample_size=eksempler,
+            mapping=load_mapping(mapping) if mapping is not None else None,
         )
         written = write_reports(assessment, ut, mask=not vis_fodselsnummer)
 
@@ -75,7 +84,7 @@ def register(app: typer.Typer) -> None:
         for spec, result in assessment.results:
             if result.status.value in ("feil", "venter", "ikke_vurdert"):
                 typer.echo(
-                    f"  {spec.code} [{t(f'report.status.{result.status.value}')}] "
+                    f"  {spec.code} [{t(f'report.status.{display_status(spec, result)}')}] "
                     f"{t(result.message_key, **result.details)}"
                 )
         typer.echo(t("cli.sjekk.written", html=str(written.html), json=str(written.json)))
