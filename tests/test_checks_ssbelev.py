@@ -10,8 +10,8 @@ import pytest
 
 from checks.model import CheckResult, Status
 from deadlines.deliveries import Delivery
-from tests.extracts import FNR_A, FNR_B, FNR_H, Rows, clean_tables, write_extract
 from reports.document import build_document
+from tests.extracts import FNR_A, FNR_B, FNR_H, Rows, clean_tables, write_extract
 from vigoklar.assess import Verdict, assess, run_checks
 from vigoklar.loader import load_extract
 from vigoklar.reading.mapping import load_mapping
@@ -271,7 +271,8 @@ def test_mapping_with_own_names_and_dates(tmp_path: Path, first_ssb_elev: Delive
     mapping_file = tmp_path / "mapping.toml"
     mapping_file.write_text(
         '[kolonner]\nFNR = "fodselsnummer"\n\n'
-        '[tabeller.elever]\nfilnavn = "ELEVER_*.csv"\nkoding = "cp1252"\ndatoformat = "yyyy-mm-dd"\n',
+        '[tabeller.elever]\nfilnavn = "ELEVER_*.csv"\n'
+        'koding = "cp1252"\ndatoformat = "yyyy-mm-dd"\n',
         encoding="utf-8",
     )
     assessment = assess(first_ssb_elev, extract, AS_OF, mapping=load_mapping(mapping_file))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import subprocess
 import sys
@@ -25,6 +26,22 @@ def vigoklar(*args: str) -> subprocess.CompletedProcess[str]:
         encoding="utf-8",
         timeout=120,
         check=False,
+        env={**os.environ, "COLUMNS": "200"},  # wide enough that help lines are not wrapped
+    )
+
+
+def check_sample(sample: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run ``sjekk ssbElev`` on a sample county as of 23.10.2024, reports into ``out``."""
+    return vigoklar(
+        "sjekk",
+        "ssbElev",
+        "--uttrekk",
+        str(sample),
+        "--dato",
+        "2024-10-23",
+        "--ut",
+        str(out),
+        *extra,
     )
 
 
@@ -33,16 +50,7 @@ def folder_hashes(folder: Path) -> dict[str, str]:
 
 
 def test_ready_sample_exit_0(tmp_path: Path) -> None:
-    run = vigoklar(
-        "sjekk",
-        "ssbElev",
-        "--uttrekk",
-        str(SAMPLE_READY),
-        "--dato",
-        "2024-10-23",
-        "--ut",
-        str(tmp_path),
-    )
+    run = check_sample(SAMPLE_READY, tmp_path)
     assert run.returncode == 0, run.stderr
     assert "Klar" in run.stdout
     assert len(list(tmp_path.glob("*.html"))) == 1
@@ -50,16 +58,7 @@ def test_ready_sample_exit_0(tmp_path: Path) -> None:
 
 def test_faulty_sample_exit_2(tmp_path: Path) -> None:
     before = folder_hashes(SAMPLE_FAULTY)
-    run = vigoklar(
-        "sjekk",
-        "ssbElev",
-        "--uttrekk",
-        str(SAMPLE_FAULTY),
-        "--dato",
-        "2024-10-23",
-        "--ut",
-        str(tmp_path),
-    )
+    run = check_sample(SAMPLE_FAULTY, tmp_path)
     assert run.returncode == 2, run.stderr
     assert "Ikke klar" in run.stdout
     assert "VK-P003" in run.stdout
@@ -67,18 +66,7 @@ def test_faulty_sample_exit_2(tmp_path: Path) -> None:
 
 
 def test_reports_never_show_fodselsnummer(tmp_path: Path) -> None:
-    vigoklar(
-        "sjekk",
-        "ssbElev",
-        "--uttrekk",
-        str(SAMPLE_FAULTY),
-        "--dato",
-        "2024-10-23",
-        "--ut",
-        str(tmp_path),
-        "--eksempler",
-        "50",
-    )
+    check_sample(SAMPLE_FAULTY, tmp_path, "--eksempler", "50")
     html = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
     document = next(tmp_path.glob("*.json")).read_text(encoding="utf-8")
     assert ELEVEN_DIGITS.findall(html) == []
@@ -87,32 +75,13 @@ def test_reports_never_show_fodselsnummer(tmp_path: Path) -> None:
 
 
 def test_clear_fodselsnummer_on_request(tmp_path: Path) -> None:
-    vigoklar(
-        "sjekk",
-        "ssbElev",
-        "--uttrekk",
-        str(SAMPLE_FAULTY),
-        "--dato",
-        "2024-10-23",
-        "--ut",
-        str(tmp_path),
-        "--vis-fodselsnummer",
-    )
+    check_sample(SAMPLE_FAULTY, tmp_path, "--vis-fodselsnummer")
     document = next(tmp_path.glob("*.json")).read_text(encoding="utf-8")
     assert ELEVEN_DIGITS.findall(document) != []
 
 
 def test_json_matches_verdict(tmp_path: Path) -> None:
-    vigoklar(
-        "sjekk",
-        "ssbElev",
-        "--uttrekk",
-        str(SAMPLE_FAULTY),
-        "--dato",
-        "2024-10-23",
-        "--ut",
-        str(tmp_path),
-    )
+    check_sample(SAMPLE_FAULTY, tmp_path)
     document = json.loads(next(tmp_path.glob("*.json")).read_text(encoding="utf-8"))
     failing = {c["kode"]: c["antall_feil"] for c in document["kontroller"] if c["status"] == "feil"}
     assert document["vurdering"] == "ikke_klar"
@@ -122,18 +91,7 @@ def test_json_matches_verdict(tmp_path: Path) -> None:
 
 
 def test_english_switch(tmp_path: Path) -> None:
-    run = vigoklar(
-        "sjekk",
-        "ssbElev",
-        "--uttrekk",
-        str(SAMPLE_FAULTY),
-        "--dato",
-        "2024-10-23",
-        "--ut",
-        str(tmp_path),
-        "--lang",
-        "en",
-    )
+    run = check_sample(SAMPLE_FAULTY, tmp_path, "--lang", "en")
     html = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
     assert "Not ready" in run.stdout
     assert '<html lang="en">' in html
@@ -145,6 +103,14 @@ def test_english_help() -> None:
     run = vigoklar("--lang", "en", "sjekk", "--help")
     assert run.returncode == 0
     assert "Check whether one delivery is ready" in run.stdout
+    assert "Show this message and exit." in run.stdout
+
+
+def test_norwegian_help_option() -> None:
+    run = vigoklar("sjekk", "--help")
+    assert run.returncode == 0
+    assert "Vis denne" in run.stdout
+    assert "Show this message" not in run.stdout
 
 
 def test_deadline_passed_exit_5(tmp_path: Path) -> None:

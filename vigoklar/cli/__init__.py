@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 import typer
+import typer._click.decorators as click_decorators
 import typer.rich_utils
 
 from vigoklar.cli import kalender, les, sjekk
@@ -51,9 +52,31 @@ def _translate_help_panels() -> None:
     typer.rich_utils.ABORTED_TEXT = t("cli.panel.aborted")
 
 
+_untranslated_help_option = click_decorators.help_option
+
+
+def _translated_help_option(param_decls: list[str]) -> Callable[[Any], Any]:
+    """Build click's ``--help`` option as usual, then give it the catalogue's help text.
+
+    typer 0.29 vendors click and writes "Show this message and exit." into
+    the option with no translation hook, so the text is replaced once the
+    option exists. tests/test_cli_sjekk.py fails if a typer release changes this.
+    """
+    add_option = _untranslated_help_option(param_decls)
+
+    def decorate(command: Any) -> Any:
+        result = add_option(command)
+        command.params[-1].help = t("cli.option.help")
+        return result
+
+    return decorate
+
+
 def build_app() -> typer.Typer:
     """Build the typer app with help texts in the current language."""
     _translate_help_panels()
+    # NOTE: relies on a private typer module; the import fails loudly if it moves.
+    click_decorators.help_option = _translated_help_option
     app = typer.Typer(
         name="vigoklar",
         help=t("cli.app.help"),
