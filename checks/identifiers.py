@@ -1,9 +1,9 @@
 """Vectorised rules for Norwegian identifiers, for millions of rows at a time.
 
-python-stdnum validates one ordinary fødselsnummer or D-nummer at a time,
-but it rejects synthetic test numbers (month + 80) and does not know the
-check-digit rule for numbers issued from 2032, so the mod-11 rule is written
-here with numpy over whole columns.
+python-stdnum (2.2) validates one ordinary fødselsnummer or D-nummer at a
+time. It rejects synthetic test numbers (month + 80) and does not know the
+check-digit rule for numbers issued from 2032. So the mod-11 rule is written
+here, with numpy over whole columns.
 
 Fødselsnummer rules (Skatteetaten, "Nye fødselsnummer og d-nummer fra 2032";
 navikt/fnrvalidator):

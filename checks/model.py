@@ -1,4 +1,4 @@
-"""What a check is and what it returns: immutable data, no behaviour."""
+"""Check definitions and check results: immutable data, no behaviour."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def _frozen(mapping: Mapping[str, object] | None = None) -> Mapping[str, object]
 class CheckResult:
     """The outcome of one check on one extract.
 
-    ``sample`` holds at most a few failing rows, each a mapping of column name
+    ``sample`` contains at most a few failing rows, each a mapping of column name
     to display text, with personal identifiers already masked unless the
     caller asked for them in clear. ``message_key`` and ``details`` give the
     one-line outcome ("5A019 sist kjørt 09.10.2024 10:00, før siste import").

@@ -1,4 +1,4 @@
-"""The registry of every check, by stable code.
+"""Registry of every check, by stable code.
 
 Codes never change meaning: a retired check keeps its code reserved. ``P``
 codes judge the job-run and import logs against the calendar, ``D`` codes

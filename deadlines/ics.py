@@ -18,7 +18,7 @@ from deadlines.calendar import Calendar, CalendarRow
 from vigoklar.i18n import t
 
 PRODUCT_ID = "-//vigoklar//VIGO årshjul//NO"
-#: Row kinds that get a reminder: the ones somebody must act on by the date.
+#: Row kinds that get a reminder, because the county must act on them by the date.
 ALARM_KINDS = ("frist", "siste_dato", "levering")
 SUMMARY_LENGTH = 120
 

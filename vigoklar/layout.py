@@ -13,7 +13,7 @@ from enum import StrEnum
 
 
 class ColumnKind(StrEnum):
-    """How a column's text is interpreted once it has been read as text."""
+    """Interpretation of a column's text once it has been read as text."""
 
     TEXT = "tekst"
     CODE = "kode"

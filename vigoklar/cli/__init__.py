@@ -22,7 +22,7 @@ DEBUG_ENV = "VIGOKLAR_DEBUG"
 
 
 def language_from_args(args: Sequence[str]) -> Language:
-    """Return the language of ``--lang`` in ``args`` (wherever it stands), else the env default.
+    """Return the language of ``--lang`` in ``args`` (at any position), else the env default.
 
     The language must be known before the typer app is built, because help
     texts are looked up when commands are declared.

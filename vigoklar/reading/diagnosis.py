@@ -17,7 +17,7 @@ from vigoklar.reading.values import IDENTIFIER_RULES, LAYOUT_KINDS, value_proble
 
 @dataclass(frozen=True)
 class Diagnosis:
-    """What reading one file found: its format, its columns and every problem."""
+    """Diagnosis of one file: its format, its columns and every problem found."""
 
     raw: RawTable
     table: str | None

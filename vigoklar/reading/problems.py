@@ -18,7 +18,7 @@ from vigoklar.i18n import Language, t
 
 
 class Severity(StrEnum):
-    """How serious a problem is: an error stops a delivery, a warning does not."""
+    """Severity of an input problem: an error stops a delivery, a warning does not."""
 
     ERROR = "feil"
     WARNING = "advarsel"
